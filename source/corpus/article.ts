@@ -50,6 +50,7 @@ export function assembleArticle(
   if (cleaned.removed.removed > 0) {
     all.push(removalWarning(cleaned.removed, ' decoded from character references'));
   }
+  all.push(...(cleaned.warnings ?? []));
   if (text === '') all.push('no article text found');
   return {
     id,

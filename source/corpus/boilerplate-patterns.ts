@@ -60,6 +60,13 @@ export const BOILERPLATE: ReadonlyArray<{
       /^(?:advertisement|advertising|advert|ads?|sponsored(?: content)?|promoted|story continues below(?: advertisement)?|scroll to continue(?: with content)?|continue reading (?:below|the main story))\s*:?$/i,
   },
   {
+    // An ad slot's label in the languages met (Folha's `PUBLICIDADE`, `Anzeige`, `Реклама`, `广告`).
+    reason: 'advertisement marker',
+    pattern:
+      /^(?:publicidade|publicidad|publicité|pubblicità|werbung|anzeige|advertentie|reklama|reklam|реклама|広告|广告|廣告|광고|إعلان|פרסומת)\s*:?$/iu,
+    may: (_lower, text) => text.length <= 16,
+  },
+  {
     reason: 'site furniture',
     pattern: /^(?:optimized|optimised|powered|designed|developed) by \S.{0,40}$/i,
   },
@@ -166,6 +173,14 @@ export const BOILERPLATE: ReadonlyArray<{
       /^(?:read more|read also|also read|see also|see more|read next|up next|related(?: articles| stories| news| coverage| topics| posts)?|more (?:from|on|about|news|stories)\b.{0,50}|more (?:\S+ ){1,3}(?:stories|news|articles|reads|videos)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|you (?:may|might) also like(?: to read)?|don['’]?t miss|trending(?: now)?|explore more(?: on (?:these|this) topics?)?|latest(?: news)?|recent news|top stories|editor'?s picks|what to read next|keep reading|continue reading)\s*[:.…]*$/i,
   },
   {
+    // "Read also" and "related news" as other languages head a block of links: `اقرأ أيضا`,
+    // `Leia também`, `Lesen Sie auch`, `Читайте також`, `関連ニュース`, `相关新闻`.
+    reason: 'related list heading',
+    pattern:
+      /^(?:اقرأ أيضا\u064B?|اقرأ المزيد|leia (?:também|mais)|veja também|lesen sie (?:auch|mehr)|mehr zum thema|lire aussi|à lire aussi|lee también|lea también|читайте (?:також|также)|по теме|關聯新聞|关联新闻|相关新闻|相關新聞|相关阅读|延伸阅读|関連ニュース|関連記事|관련 ?기사)\s*[:.…]*$/iu,
+    may: (_lower, text) => text.length <= 24,
+  },
+  {
     reason: 'related link',
     pattern:
       /^(?:read more|read also|also read|see also|see more|related(?: [\p{L}-]+){0,2}|watch|listen|don['’]?t miss)\s*:\s*\S.{0,200}$/iu,
@@ -198,6 +213,14 @@ export const BOILERPLATE: ReadonlyArray<{
     pattern: /^\d[\d,.]*\s*k?\s*(?:comments?|shares?|views?|likes?|reactions?|reads?)?$/i,
   },
   { reason: 'copyright', pattern: /^(?:©|\(c\)|copyright\b).{0,300}$/i },
+  {
+    // "All rights reserved" as other languages say it on a line of its own: ANSA's
+    // `RIPRODUZIONE RISERVATA © Copyright ANSA`, `Todos os direitos reservados`, `版权所有`.
+    reason: 'copyright',
+    pattern:
+      /^(?=.{0,200}$).*(?:riproduzione riservata|diritti riservati|direitos reservados|derechos reservados|droits réservés|rechte vorbehalten|版权所有|版權所有|無断転載|転載を禁じ|جميع الحقوق محفوظة).*$/iu,
+    may: (lower) => /riservat|reservad|réservés|vorbehalten|版权|版權|転載|الحقوق/.test(lower),
+  },
   {
     reason: 'copyright',
     pattern: /^(?=.{0,300}$).*\ball rights reserved\b.*$/i,
@@ -234,6 +257,43 @@ export const BOILERPLATE: ReadonlyArray<{
       /^(?:like|liked|enjoy|enjoyed|love|loved) (?:this|the) (?:story|article|post)\?.{0,60}$/i,
   },
   { reason: 'agency trailer', pattern: AGENCY_TRAILER },
+  {
+    // Where the story came from, on a line of its own under it: `Source: Reuters`, Al
+    // Jazeera's `المصدر: الجزيرة + وكالات`, `Fonte: Agência Brasil`, `来源：新华网`. A few names,
+    // no sentence (`Source: a senior official said…` has a verb and goes on).
+    reason: 'source trailer',
+    pattern:
+      /^(?:sources?|fonte|fuente|quelle|источник|джерело|źródło|kaynak|المصدر|מקור|来源|來源|出典|출처)\s*[:：]\s*[^\s.!?。！？:：][^.!?。！？:：]{0,50}$/iu,
+    may: (_lower, text) => text.length <= 70 && /[:：]/.test(text),
+  },
+  {
+    // A "report a typo" notice: select the words and press Ctrl+Enter (Orphus and its kin, at
+    // the foot of every Ukrainska Pravda or RBC story), in whatever language.
+    reason: 'typo notice',
+    pattern: /^(?=.{0,300}$).*\bctrl\s*\+\s*enter\b.*$/iu,
+    may: (lower) => lower.includes('ctrl'),
+  },
+  {
+    // An editor's credit, not the writers': `【责任编辑:王琳】`, `责任编辑：王琳`, `(編輯：陳明)`.
+    reason: 'editor credit',
+    pattern:
+      /^[\s（(【[]*(?:责任编辑|責任編輯|责编|編輯|编辑)\s*[:：]\s*[^\s】）)\]]{1,12}\s*[】）)\]]?$/u,
+    may: (_lower, text) => /编|編/.test(text),
+  },
+  {
+    // A line of bracketed labels only: Chinese sites' `【纠错】【责任编辑:王琳】` box.
+    reason: 'site furniture',
+    pattern: /^(?:\s*【[^【】]{1,20}】)+\s*$/u,
+    may: (_lower, text) => text.startsWith('【') || text.trimStart().startsWith('【'),
+  },
+  {
+    // A photo's caption ending in its credit as Chinese papers set it: `图为… 新华社记者 陈晨 摄`,
+    // `（记者 李娜 摄）`: a name of two to four characters after a space or 记者, then 摄.
+    reason: 'image credit',
+    pattern:
+      /^(?=.{0,200}$).*(?:[\s　]|记者|記者)[\p{Script=Han}·]{2,4}(?:[、，][\p{Script=Han}·]{2,4})*\s*摄[）)]?[。.]?$/u,
+    may: (_lower, text) => text.includes('摄'),
+  },
   {
     // "Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her on Twitter @jdoe."
     reason: 'author contact',

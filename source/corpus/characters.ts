@@ -73,3 +73,13 @@ export function nextWordAt(text: string, from: number): NextWord | null {
     followedByPeriod: text.charCodeAt(end) === 46,
   };
 }
+
+/** Words as the language has them: Chinese, Japanese and Thai write them without spaces. */
+const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** How many words a text has, by the runtime's word segmentation. */
+export function countWords(text: string): number {
+  let count = 0;
+  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) count++;
+  return count;
+}

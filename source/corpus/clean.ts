@@ -6,7 +6,8 @@ import {
   type Reasons,
   wordsOf,
 } from './boilerplate.js';
-import { isSentenceLike } from './characters.js';
+import { countWords, isSentenceLike } from './characters.js';
+import { type EmbeddedText, embeddedArticle, hasProse } from './embedded-article.js';
 import { type Marked, parseHtml, stripInlineMarkup } from './html.js';
 import { headlineOf, titleSections } from './html-title.js';
 import {
@@ -17,15 +18,17 @@ import {
 } from './markdown.js';
 import {
   agencyOfDateline,
+  agencySignOff,
   lineDate,
   parseByline,
   parseDate,
   parseDateline,
   parseOutletLine,
+  reportersOfDateline,
   sourceFromLine,
   takeDatePrefix,
 } from './metadata.js';
-import { outletOfLinks, outletOfUrl } from './outlets.js';
+import { outletOfAgencyCode, outletOfLinks, outletOfUrl } from './outlets.js';
 import { addRemoval, noRemoval, type Removal, sanitizeText } from './sanitize.js';
 import { textToUnits, tidy, type Unit } from './units.js';
 
@@ -40,6 +43,8 @@ export interface Cleaned {
   paragraphs: string[];
   /** Control characters that character references (`&#27;`) had smuggled past reading. */
   removed: Removal;
+  /** What the reader should know of how the text was found (`no article text in the page`). */
+  warnings?: string[];
 }
 
 interface Parsed {
@@ -57,6 +62,8 @@ interface Parsed {
   source: string | null;
   /** Sections an HTML page's title names beside the headline (`opinion`), normalised. */
   sections: string[];
+  /** The story as an HTML page's data holds it (JSON-LD `articleBody`, an app's state). */
+  embedded: EmbeddedText | null;
 }
 
 function parse(text: string, format: Format): Parsed {
@@ -73,6 +80,7 @@ function parse(text: string, format: Format): Parsed {
       byline: meta.author ? (parseByline(meta.author) ?? meta.author) : writerOf(meta.bylineText),
       source: meta.siteName,
       sections: titleSections(meta).map(normalise),
+      embedded: meta.embedded,
     };
   }
   const front = format === 'markdown' ? takeFrontMatter(text) : null;
@@ -97,6 +105,7 @@ function parse(text: string, format: Format): Parsed {
     byline: meta?.byline ?? null,
     source: meta?.source ?? null,
     sections: [],
+    embedded: null,
   };
 }
 
@@ -152,17 +161,10 @@ function normalise(text: string): string {
 }
 
 const HEAD_UNITS = 8;
+/** A line that says where the story came from: `Source: Harbour Daily`, `来源：新华网`. */
+const SOURCE_LINE = /^(?:source|来源|來源|出典|출처)\s*[:：]/iu;
 /** The body's first paragraphs, one of which opens with a wire story's dateline. */
 const WIRE_PARAGRAPHS = 3;
-
-/** Words as the language has them: Chinese, Japanese and Thai write them without spaces. */
-const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
-
-function countWords(text: string): number {
-  let count = 0;
-  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) count++;
-  return count;
-}
 
 /**
  * Finds the headline of a text file: a short line of two words or more ("Trump wins"; a lone word
@@ -230,8 +232,38 @@ export function cleanDocument(text: string, format: Format, given?: FrontMatter)
   }
   const content = cleanUnits(parsed, parsed.marked, format, true);
   // Nothing left of the part chosen as the article: the best of the rest, never a refusal.
-  if (content.paragraphs.length > 0) return content;
-  return cleanUnits(parsed, parsed.page, format, false);
+  const shown =
+    content.paragraphs.length > 0 ? content : cleanUnits(parsed, parsed.page, format, false);
+  if (shown.paragraphs.length === 0 || hasProse(shown.paragraphs)) return shown;
+  return storyOfData(parsed, shown);
+}
+
+/** Said of a page whose text holds no prose and whose data holds no story either. */
+export const NO_TEXT_IN_PAGE =
+  'no article text in the page (an app shell or a page of links?): what is shown is its other text';
+
+/**
+ * A page whose own text is no story (a spinner, a menu): the story its data carries, cleaned as
+ * a text's paragraphs, with the page's metadata first; else what the page shows, with a warning.
+ */
+function storyOfData(parsed: Parsed, shown: Cleaned): Cleaned {
+  const story = parsed.embedded === null ? null : embeddedArticle(parsed.embedded);
+  if (story === null) return { ...shown, warnings: [NO_TEXT_IN_PAGE] };
+  const units = textToUnits(story.paragraphs.join('\n\n'));
+  const lists = wordsOf(units);
+  const given: Parsed = {
+    ...parsed,
+    nearby: [],
+    date: parsed.date ?? story.date,
+    byline: parsed.byline ?? (story.byline ? (parseByline(story.byline) ?? story.byline) : null),
+  };
+  const cleaned = cleanUnits(
+    given,
+    { units, lists, patterns: markPatterns(units, lists) },
+    'text',
+    true,
+  );
+  return cleaned.paragraphs.length > 0 ? cleaned : { ...shown, warnings: [NO_TEXT_IN_PAGE] };
 }
 
 /**
@@ -288,6 +320,11 @@ function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: bool
     // `TOKYO, March 14, 2025 (AP)` ends as a photo's credit does: gone either way, but its date
     // and agency are the article's.
     const credit = reasons[i] === 'image credit';
+    // `来源：新华网` in the head names the outlet, as `Source: Harbour Daily` does.
+    if (reasons[i] === 'source trailer') {
+      datelineSource ??= parseDateline(units[i]!.text)?.source ?? null;
+      continue;
+    }
     if (reasons[i] !== null && !credit) continue;
     // The body has begun: datelines and bylines come before it.
     const text = units[i]!.text;
@@ -342,6 +379,12 @@ function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: bool
     byline ??= dateline?.byline ?? null;
     datelineSource ??= dateline?.source ?? null;
   }
+  // A line of the page's head labelled as the source (`来源：新华网`), once the date is known
+  // from elsewhere and the loop above no longer reads every line.
+  for (const text of parsed.nearby) {
+    if (parsed.source !== null || datelineSource !== null) break;
+    if (SOURCE_LINE.test(text)) datelineSource = parseDateline(text)?.source ?? null;
+  }
   let source = parsed.source ?? datelineSource ?? lineSource;
 
   if (title !== null) {
@@ -377,6 +420,19 @@ function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: bool
     if (!keep[i]) continue;
     read++;
     source = agencyOfDateline(units[i]!.text);
+  }
+  // A Chinese wire story names its reporters in its dateline (`…电（记者 李娜、张伟）`).
+  for (let i = 0, read = 0; byline === null && i < units.length && read < WIRE_PARAGRAPHS; i++) {
+    if (!keep[i]) continue;
+    read++;
+    byline = reportersOfDateline(units[i]!.text);
+  }
+  // An agency's sign-off after the story's last sentence (`… emendamenti. (ANSA).`) is no
+  // sentence to review; it names the outlet where nothing else did.
+  const signed = paragraphs.length > 0 ? agencySignOff(paragraphs.at(-1)!) : null;
+  if (signed !== null) {
+    paragraphs[paragraphs.length - 1] = signed.text;
+    source ??= outletOfAgencyCode(signed.agency);
   }
   source ??= outletOfLinks(parsed.links);
   return {

@@ -1,4 +1,5 @@
 import type { Element } from './dom.js';
+import type { EmbeddedText } from './embedded-article.js';
 import { elementText, SILENT } from './html-elements.js';
 import { type LiveBlogUpdate, readLinkedData } from './json-ld.js';
 import { hostOf, outletOfUrl } from './outlets.js';
@@ -34,6 +35,8 @@ export interface HtmlMeta {
   liveBlog: boolean;
   /** Its updates with their times, from the JSON-LD (`liveBlogUpdate`). */
   liveBlogUpdates: LiveBlogUpdate[];
+  /** The story as the page's data holds it, for a page whose markup holds none. */
+  embedded: EmbeddedText;
 }
 
 const MAX_H1S = 8;
@@ -55,6 +58,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
     links: [],
     liveBlog: false,
     liveBlogUpdates: [],
+    embedded: { articleBody: null, appState: [] },
   };
   let canonical: string | null = null;
   const linkedData: string[] = [];
@@ -64,6 +68,10 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
   const timeDates: string[] = [];
   let relAuthor: string | null = null;
   let bylineText: string | null = null;
+  /** The writer's name set in a block of its own (`div.post_author`, a reader view's credits). */
+  let blockAuthor: string | null = null;
+  /** The article's address a reader view writes above it (Firefox's `a.reader-domain`). */
+  let readerDomain: string | null = null;
   const pending: Array<{ element: Element; silent: boolean }> = [{ element: root, silent: false }];
   while (pending.length > 0) {
     const { element, silent } = pending.pop()!;
@@ -86,6 +94,9 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
     if (name === 'script') {
       if (/ld\+json/i.test(attribs.type ?? '')) {
         linkedData.push(element.children.filter((c) => typeof c === 'string').join(''));
+      } else if (/^application\/json$/i.test(attribs.type ?? '')) {
+        // A single-page app's state (`__NEXT_DATA__`): parsed only if the page shows no story.
+        meta.embedded.appState.push(element.children.filter((c) => typeof c === 'string').join(''));
       }
       continue;
     }
@@ -114,6 +125,19 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
       const text = elementText(element);
       if (/\p{L}/u.test(text) && text.length <= MAX_BYLINE) bylineText = text;
     }
+    if (!silent && attribs.class !== undefined && (blockAuthor === null || readerDomain === null)) {
+      const classes = attribs.class.split(/\s+/);
+      if (blockAuthor === null && classes.some((word) => AUTHOR_BLOCK.test(word))) {
+        blockAuthor = nameOf(elementText(element));
+      }
+      if (
+        name === 'a' &&
+        classes.includes('reader-domain') &&
+        /^https?:\/\//i.test(attribs.href ?? '')
+      ) {
+        readerDomain = attribs.href!;
+      }
+    }
     const quiet = silent || SILENT.has(name) || 'hidden' in attribs;
     for (let i = element.children.length - 1; i >= 0; i--) {
       const child = element.children[i]!;
@@ -125,13 +149,19 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
   meta.url ??= /^https?:\/\//i.test(canonical ?? '') ? canonical : null;
   meta.liveBlog = facts.liveBlog;
   meta.liveBlogUpdates = facts.updates;
+  meta.embedded.articleBody = facts.body;
   // An application name that reads as the page's headline names no outlet (an MSN page's
   // application-name is its headline).
   const found = siteNames.find(
     ({ name, application }) => !application || !readsAsHeadline(name, meta, facts.headline),
   );
+  // A reader view keeps the article's address only in the link above it.
+  meta.url ??= readerDomain;
   const host = meta.url ? hostOf(meta.url) : null;
   meta.siteName = outletName(siteOf(found?.name ?? facts.publisher), facts.publisher, host);
+  if (meta.siteName === null && readerDomain !== null) {
+    meta.siteName = outletOfUrl(readerDomain) ?? hostOf(readerDomain);
+  }
   // A byline names people. A meta tag's author speaks first unless it is the outlet or its
   // publisher, a site's admin account, or shares no word with the authors the JSON-LD types as
   // `Person` (Wired's `Condé Nast` beside `Louise Matsakis`); then those people, the JSON-LD's
@@ -142,7 +172,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
       ? null
       : meta.author;
   meta.author =
-    [metaAuthor, facts.people, facts.author, relAuthor].find(
+    [metaAuthor, facts.people, facts.author, relAuthor, blockAuthor].find(
       (name): name is string => name != null && !isPublisherName(name, outlets),
     ) ?? null;
   if (meta.author === null && bylineText !== null && !isPublisherName(bylineText, outlets)) {
@@ -168,6 +198,22 @@ function isBylineElement(attribs: Record<string, string>): boolean {
   if (/(?:^|\s)author(?:\s|$)/i.test(attribs.itemprop ?? '')) return true;
   const words = `${attribs.class ?? ''} ${attribs.id ?? ''}`.split(/\s+/);
   return words.some((word) => BYLINE_WORD.test(word) && !NOT_BYLINE.test(word));
+}
+
+/**
+ * A block that holds the writer's name by its class: a word ending in `_author`/`-author`
+ * (Ukrainska Pravda's `post_author`, `article-author`, BEM's `c-signature__author`) or the
+ * `reader-credits` Firefox's reader view writes. `author-bio`, `authors-list` are not such.
+ */
+const AUTHOR_BLOCK = /^(?:[\p{L}\d]+(?:[_-]+[\p{L}\d]+)*[_-]+author|reader-credits)$/iu;
+
+/** A block's text as a writer's name: a few words with a letter and no figure, else null. */
+function nameOf(text: string): string | null {
+  const name = text.replace(/^by\s+/i, '');
+  const words = name.split(/\s+/).filter(Boolean);
+  return /\p{L}/u.test(name) && !/\d/.test(name) && words.length <= 6 && name.length <= 80
+    ? name
+    : null;
 }
 
 /**
@@ -292,6 +338,10 @@ function readMeta(
     case 'dc.date.issued':
     case 'sailthru.date':
     case 'parsely-pub-date':
+    // Chinese content systems' (`<meta name="publishdate">`, Xinhua and many others).
+    case 'publishdate':
+    case 'publish_date':
+    case 'publication_date':
       dates.push(content);
       break;
     case 'author':

@@ -116,6 +116,19 @@ function isFullerHeadline(h1: string, title: string, anyRun = false): boolean {
   return true;
 }
 
+/** What follows the headline in a title that sets the site's name after a bare separator. */
+const BARE_SUFFIX = /^\s*[-_|–—·]\s*[^\s_|–—·-].{0,30}$/u;
+
+/**
+ * Whether the title is the h1 and the site's name after a separator without spaces, as Chinese
+ * pages write it (`国家统计局：…上涨0.4%-新华网`, `…_网易新闻`), which SEPARATOR leaves whole.
+ */
+function isBareSuffixed(h1: string, title: string): boolean {
+  return (
+    title.length > h1.length && title.startsWith(h1) && BARE_SUFFIX.test(title.slice(h1.length))
+  );
+}
+
 /**
  * The article's headline: og:title (or `<title>`) without the site name, unless one of the
  * page's `<h1>`s is its fuller form, as when og:title is a shortened version of the headline or
@@ -126,7 +139,9 @@ export function headlineOf(meta: HtmlMeta): string | null {
   const titles = [meta.headline, meta.title].filter((t): t is string => t !== null);
   for (const h1 of meta.h1s) {
     if (h1.length > MAX_HEADLINE) continue;
-    if (titles.some((title) => isFullerHeadline(h1, title))) return h1;
+    if (titles.some((title) => isFullerHeadline(h1, title) || isBareSuffixed(h1, title))) {
+      return h1;
+    }
   }
   // Then an h1 of two words or more that is any run of the title's parts: a short headline
   // before a longer tagline (`Pope Francis dies | Live updates from the Vatican | CNN`), where

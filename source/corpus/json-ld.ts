@@ -9,6 +9,8 @@ export interface LinkedData {
   /** The authors typed `Person` (a byline), where the page types them. */
   people: string | null;
   publisher: string | null;
+  /** The article node's `articleBody` as written, line breaks kept (a live blog's is none). */
+  body: string | null;
   /** Whether a node is a `LiveBlogPosting`: the page is a stream of timed entries. */
   liveBlog: boolean;
   /** Its `liveBlogUpdate`s that give a time of day: where the page shows no times of its own. */
@@ -105,6 +107,7 @@ export function readLinkedData(blocks: string[]): LinkedData {
     author: null,
     people: null,
     publisher: null,
+    body: null,
     liveBlog: false,
     updates: [],
   };
@@ -138,6 +141,9 @@ export function readLinkedData(blocks: string[]): LinkedData {
       found.author ??= names(node.author);
       found.people ??= people(node.author);
       found.publisher ??= publisherOf(node.publisher);
+      if (!live && typeof node.articleBody === 'string' && node.articleBody.trim() !== '') {
+        found.body ??= node.articleBody;
+      }
     }
   }
   for (const node of pages) {

@@ -498,7 +498,7 @@ function isPersonName(name: string): boolean {
 }
 
 const PERSON_LABEL =
-  /^(?:(?:by|written by|reporting by|words by|story by|authors?|reporter|بقلم|מאת)(?:\s*:\s*|\s+)|(?:记者|記者|作者|撰文|文|编辑|編輯|责任编辑|責任編輯|기자)\s*(?:[:：/／|｜]\s*|\s+))/iu;
+  /^(?:(?:by|written by|reporting by|words by|story by|authors?|reporter|بقلم|מאת)(?:\s*:\s*|\s+)|(?:记者|記者|作者|撰文|文|기자)\s*(?:[:：/／|｜]\s*|\s+))/iu;
 /**
  * "By" in German, French, Spanish and Portuguese (`Von Anna Müller`, `Par Jean Dupont`, `Por María
  * García`): capitalised and before a name of two words or more, so that a name that begins so
@@ -510,6 +510,8 @@ const WRITTEN_FROM =
   /(?<=\S\s+\S+)\s+(?:in|from|at|à|en|aus|in der|desde|из|в|у|з)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
 const SOURCE_LABEL =
   /^(?:(?:source|sources|from|via)(?:\s*:\s*|\s+)|(?:来源|來源|消息来源|出典|출처)\s*(?:[:：]\s*|\s+))/iu;
+/** An editor's credit, in Chinese and Japanese pages' head: `责任编辑：王琳`, `編輯：陳明`. */
+const EDITOR_LABEL = /^(?:责任编辑|責任編輯|责编|编辑|編輯)\s*[:：/／|｜]?/u;
 /** A label with nothing after it: `Author:`, `Sources:`, `Air Date:`. */
 const BARE_LABEL = /^(?:by|written by|authors?|sources?|来源|來源|作者)$/iu;
 
@@ -532,6 +534,8 @@ function whoOf(segment: string, apart: boolean): Who | null {
   if (published === '') return nobody;
   if (/^(?:published|updated|posted)\b/i.test(text)) text = published;
   if (text === '' || NOBODY.test(text) || BARE_LABEL.test(text)) return nobody;
+  // The editor who saw the page through (`责任编辑：王琳`) is no writer of it (qa59 #11).
+  if (EDITOR_LABEL.test(text)) return nobody;
   if (text.length > 120) return null;
   const sourceLabel = SOURCE_LABEL.exec(text);
   if (sourceLabel) {
@@ -870,4 +874,31 @@ export function agencyOfDateline(text: string): string | null {
   const known = outletOfAgencyCode(code) ?? (lower ? outletOfAgencyCode(code.toUpperCase()) : null);
   if (known !== null) return known;
   return isKnownOutlet(code) ? code : null;
+}
+
+/**
+ * An agency's sign-off closing a story's last paragraph after its last sentence, as ANSA and
+ * other agencies end each story: `… hanno presentato emendamenti. (ANSA).` The paragraph without
+ * it and the agency's code, or null.
+ */
+const SIGN_OFF = /(?<=[.!?…»"”’)])\s+[(（](\p{Lu}{2,6}|Reuters|Xinhua|dpa)[)）]\.?$/u;
+
+export function agencySignOff(text: string): { text: string; agency: string } | null {
+  const found = SIGN_OFF.exec(text);
+  if (!found) return null;
+  return { text: text.slice(0, found.index), agency: found[1]! };
+}
+
+/**
+ * The reporters a Chinese wire dateline names, which are the story's writers (the page's
+ * `责任编辑` is its editor): `新华社北京12月6日电（记者 李娜、张伟）…` → `李娜, 张伟`.
+ */
+const REPORTERS_OF_DATELINE =
+  /^[^（(。]{0,30}?电\s*[（(]\s*(?:记者|記者)\s*([^（）()。]{2,40}?)\s*[）)]/u;
+
+export function reportersOfDateline(text: string): string | null {
+  const found = REPORTERS_OF_DATELINE.exec(text.trimStart().replace(/^\u3000+/, ''));
+  if (!found) return null;
+  const names = found[1]!.split(/\s*[、，,]\s*|\s+/u).filter((name) => CJK_PERSON.test(name));
+  return names.length > 0 ? names.join(', ') : null;
 }

@@ -42,6 +42,20 @@ const LINES = [
   'This article is for SUBSCRIBERS only.',
   'The rest of this story is available to Members',
   'To keep Reading, log in or subscribe',
+  // fixpage59 (qa59 #10): other languages' ad labels, rights lines, source trailers, typo
+  // notices, editors' credits, bracketed labels, Chinese photo credits, "read also" headings.
+  'PUBLICIDADE',
+  'Реклама',
+  'RIPRODUZIONE RISERVATA © Copyright ANSA',
+  'Todos os Direitos Reservados.',
+  'Source: Reuters',
+  'المصدر: الجزيرة + وكالات',
+  'Помітили помилку? Виділіть її та натисніть CTRL + Enter',
+  '【责任编辑:王琳】',
+  '【纠错】【责任编辑:王琳】',
+  '图为农民在田间查看麦苗长势。新华社记者 刘洋 摄',
+  'Leia Também',
+  'اقرأ أيضا',
 ];
 
 describe('the tests that spare a line its boilerplate patterns', () => {

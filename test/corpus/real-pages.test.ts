@@ -106,6 +106,7 @@ describe('JSON-LD', () => {
       author: 'Jane Doe, John Roe',
       people: 'Jane Doe',
       publisher: 'The Harbour Post',
+      body: null,
       liveBlog: false,
       updates: [],
     });
