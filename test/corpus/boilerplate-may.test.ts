@@ -56,6 +56,13 @@ const LINES = [
   '图为农民在田间查看麦苗长势。新华社记者 刘洋 摄',
   'Leia Também',
   'اقرأ أيضا',
+  // qa59 #5: a newsletter's furniture.
+  'View this email in your BROWSER',
+  'View it on the WEB',
+  'You are RECEIVING this email because you signed up.',
+  'UNSUBSCRIBE | Manage Preferences',
+  'Update your email PREFERENCES',
+  'Forward to a FRIEND',
 ];
 
 describe('the tests that spare a line its boilerplate patterns', () => {
