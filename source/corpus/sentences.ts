@@ -297,6 +297,16 @@ function opensDoubledPair(text: string, period: number, word: string): boolean {
   );
 }
 
+const AFTER_FIGURE_CLOSES = new Set(['р', 'рр', 'м', 'sen']);
+
+/** Whether a figure stands right before the word at `start`: `2022` of `2022 р.`. */
+function figureBefore(text: string, start: number): boolean {
+  let at = start;
+  while (at > 0 && isSpace(text.charCodeAt(at - 1))) at--;
+  const code = text.charCodeAt(at - 1);
+  return at < start && code >= 0x30 && code <= 0x39;
+}
+
 const pluralItalianArticles = new Set(['gli', 'degli', 'agli', 'dagli', 'sugli', 'cogli']);
 
 /** `on` of `l'on.` (an elided article glued to it) or of `gli on.`. */
@@ -319,6 +329,10 @@ function kindOf(
   // Italian "l'on. Bianchi", "dell'on. Rossi", "gli on. Rossi e Bianchi" (onorevole): only after
   // an elided or plural article, as English "moved on. Police said" ends a sentence.
   if (word === 'on' && italianHonourable(text, start, period)) return 'prefix';
+  // After a figure these close it: Ukrainian `у 2022 р.` (year), `5 м.` (metres), and the
+  // currency of Malaysian English `rose 12 sen.`; before a name they open one (`м. Київ`,
+  // `il sen. Rossi`), as the table says (review59-a).
+  if (AFTER_FIGURE_CLOSES.has(word) && figureBefore(text, start)) return 'closing';
   const listed = abbreviations.get(word);
   if (listed) return listed;
   if (inLetterChain(text, start, word)) return 'inner'; // "z. B.", "u. Ä."

@@ -7,6 +7,7 @@
  * the same event ("March 14" against "early Friday"), and a verbatim copy left with it (qa55).
  */
 
+import { sentenceStarters } from '../corpus/abbreviations.js';
 import { isKnownOutlet } from '../corpus/outlets.js';
 import { placeKind } from '../corpus/places.js';
 
@@ -59,6 +60,14 @@ export function datelineLength(text: string): number {
     .split(/\s*[/,+&]\s*/)
     .every((name) => isKnownOutlet(name) || /^(?:dpa|apa|efe)$/.test(name));
   if (!capitals && date === undefined && !known) return 0;
+  // A dash glued to the next word opens a sentence only where that word opens sentences (`NEW
+  // DELHI-The`, `KYIV-A`): `COVID-Era rules`, `BEIJING-Backed`, `MOSCOW-Kyiv talks` are compounds
+  // whose first word is said (review59-a).
+  const end = match[0].length;
+  if (!/\s/u.test(text[end - 1] ?? '')) {
+    const next = /^\p{L}+/u.exec(text.slice(end))?.[0] ?? '';
+    if (next.length > 1 && !sentenceStarters.has(next.toLowerCase())) return 0;
+  }
   // In capitals alone, a subject in capitals is no place: `NATO — the alliance said`, `HAMAS —
   // …`. WordNet tells an organisation (a name it knows in no sense as a location) from a place
   // (`BUFFALO, N.Y. — `: the animal first, the city too); a name it does not know (`KYIV`, most

@@ -1167,6 +1167,25 @@ const table: Record<string, Case[]> = {
       ["Il sen. Rossi e l'on. Bianchi hanno presentato emendamenti.", 'Gli on. Verdi e Neri no.'],
     ],
     ['The talks moved on. Police said nothing.', ['The talks moved on.', 'Police said nothing.']],
+    // review59-a: after a figure they close it, whatever word follows.
+    [
+      'Це сталося у 2025 р. Зеленський заявив, що переговори тривають. Глибина ями сягає 5 м. Рятувальники працюють.',
+      [
+        'Це сталося у 2025 р.',
+        'Зеленський заявив, що переговори тривають.',
+        'Глибина ями сягає 5 м.',
+        'Рятувальники працюють.',
+      ],
+    ],
+    [
+      'Maybank shares rose 12 sen. Analysts expect more gains. Diesel fell by 5 sen. Motorists welcomed it.',
+      [
+        'Maybank shares rose 12 sen.',
+        'Analysts expect more gains.',
+        'Diesel fell by 5 sen.',
+        'Motorists welcomed it.',
+      ],
+    ],
   ],
 };
 

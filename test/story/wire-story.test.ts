@@ -121,6 +121,11 @@ describe('a wire dateline in margin story', () => {
       'OPEC — the cartel said output would rise.',
       // Glued words that are no dateline: names and compounds keep their words.
       'Smith-Jones said the plan would work.',
+      // review59-a: a compound whose second word opens no sentence keeps its first.
+      'COVID-Era rules were lifted on Monday.',
+      'BEIJING-Backed lenders pulled out.',
+      'LONDON-Listed miners fell 3%.',
+      'MOSCOW-Kyiv talks resumed.',
       'U.S.-Russia talks resumed on Friday.',
       'US-China trade talks resumed.',
       'NEW YORK-BASED lenders said so.',
