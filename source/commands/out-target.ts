@@ -52,6 +52,14 @@ export async function outTarget(
     found = null;
   }
   if (found && stdoutFd !== undefined && isStdout(found, stdoutFd)) return { kind: 'stdout' };
+  // A trailing slash says a folder was meant (review59-b #1): `keep.csv/` would replace the file
+  // the user did not name, and `new/` become a file called `new`. A shell refuses both.
+  if (!found?.isDirectory() && given.endsWith('/')) {
+    return {
+      kind: 'refused',
+      reason: 'it ends in / as a folder does; this format writes one file',
+    };
+  }
   if (found === null) {
     // New, or a link to a file yet to be made: created where the link leads.
     const end = await linkEnd(path);
@@ -101,7 +109,7 @@ async function linkEnd(path: string): Promise<string | null> {
   for (let links = 0; links <= MAX_LINKS; links++) {
     const found = await lstat(at).catch(() => null);
     if (!found?.isSymbolicLink()) return at;
-    at = resolve(dirname(at), await readlink(at));
+    at = await followed(at, await readlink(at));
   }
   return null;
 }
@@ -113,7 +121,17 @@ async function throughDescriptor(path: string): Promise<boolean> {
     if (DESCRIPTOR.test(at)) return true;
     const target = await readlink(at).catch(() => null);
     if (target === null) return false;
-    at = resolve(dirname(at), target);
+    at = await followed(at, target);
   }
   return false;
+}
+
+/**
+ * Where the link at `at` leads: a relative `target` is read from the folder the link really sits
+ * in, as the kernel reads it, not from the path as typed, which may pass through a linked folder
+ * (review59-b #2: `lnk/x.csv -> ../y.csv` with `lnk -> sub/deep` is `sub/y.csv`).
+ */
+async function followed(at: string, target: string): Promise<string> {
+  const folder = await realpath(dirname(at)).catch(() => dirname(at));
+  return resolve(folder, target);
 }

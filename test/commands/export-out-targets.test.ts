@@ -61,6 +61,19 @@ describe('export --out', () => {
     expect(await readFile(join(dir, 'out/later/new.csv'), 'utf8')).toBe(expected);
   });
 
+  it('resolves a dangling link met through a linked folder from the folder it really sits in', async () => {
+    // review59-b #2: out/via -> real/deep, and real/deep/x.csv -> ../y.csv names real/y.csv (as
+    // the kernel reads it), not out/y.csv beside the path as typed.
+    await mkdir(join(dir, 'out/real/deep'), { recursive: true });
+    await symlink('real/deep', join(dir, 'out/via'));
+    await symlink('../y.csv', join(dir, 'out/real/deep/x.csv'));
+    const ran = await runMargin(dir, ['export', ...flags, '-o', 'out/via/x.csv']);
+    expect(ran.stderr).toBe('');
+    expect(ran.status).toBe(0);
+    expect(await readFile(join(dir, 'out/real/y.csv'), 'utf8')).toBe(expected);
+    await expect(lstat(join(dir, 'out/y.csv'))).rejects.toThrow();
+  });
+
   it('streams into a named pipe, which stays one, and its reader gets the export', async () => {
     execFileSync('mkfifo', [join(dir, 'out/pipe')]);
     const ran = await runMargin(dir, [], {
@@ -111,6 +124,21 @@ describe('export --out', () => {
       expect(ran.stderr).toBe(`margin export: cannot write ${out}: ${reason}\n`);
       expect(ran.status).toBe(2);
     }
+  });
+
+  it('refuses a path ending in / that is a file or missing, leaving the file as it was', async () => {
+    // review59-b #1: the slash says a folder was meant; the file was replaced, and a missing
+    // name became a file. A shell refuses both ("Not a directory", "Is a directory").
+    await writeFile(join(dir, 'out/keep.csv'), 'precious\n');
+    for (const out of ['out/keep.csv/', 'out/newdir/']) {
+      const ran = await runMargin(dir, ['export', ...flags, '-o', out]);
+      expect(ran.stderr).toBe(
+        `margin export: cannot write ${out}: it ends in / as a folder does; this format writes one file\n`,
+      );
+      expect(ran.status).toBe(2);
+    }
+    expect(await readFile(join(dir, 'out/keep.csv'), 'utf8')).toBe('precious\n');
+    await expect(lstat(join(dir, 'out/newdir'))).rejects.toThrow();
   });
 
   it('refuses a link beside the corpus that leads into it', async () => {
