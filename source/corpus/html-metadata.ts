@@ -79,8 +79,8 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
     const entry = pending.pop()!;
     const { element, silent } = entry;
     const { name, attribs } = element;
-    const aside = entry.aside || isAside(attribs);
     const inArticle = entry.inArticle || name === 'article' || name === 'main';
+    const aside = entry.aside || isAside(attribs, inArticle);
     if (name === 'meta') {
       readMeta(meta, metaDates, siteNames, attribs);
       continue;
@@ -210,15 +210,17 @@ function wanted(found: Found | null, inArticle: boolean): boolean {
 
 /**
  * Parts of a class or id that mark an element holding someone else's words or another story:
- * a comment's or a quote's author, a teaser card's, a reply's (review59-a: `comment-author`
- * and a card's `author` were read as the story's writer).
+ * a comment's or a quote's author, a teaser's, a reply's (review59-a: `comment-author` and a
+ * card's `author` were read as the story's writer). A `card` marks one only outside the
+ * article: Bootstrap sites set the story's own header in a card (Snopes).
  */
 const ASIDE_PART =
-  /^(?:comments?|quotes?|cards?|teasers?|related|repl(?:y|ies)|promos?|promoted|recommend(?:ed|ations?)?)$/i;
+  /^(?:comments?|quotes?|teasers?|related|repl(?:y|ies)|promos?|promoted|recommend(?:ed|ations?)?)$/i;
+const CARD_PART = /^cards?$/i;
 
-function isAside(attribs: Record<string, string>): boolean {
+function isAside(attribs: Record<string, string>, inArticle: boolean): boolean {
   const parts = `${attribs.class ?? ''} ${attribs.id ?? ''}`.split(/[\s_-]+/);
-  return parts.some((part) => ASIDE_PART.test(part));
+  return parts.some((part) => ASIDE_PART.test(part) || (!inArticle && CARD_PART.test(part)));
 }
 
 /**

@@ -103,6 +103,16 @@ describe('an author element outside the story', () => {
     expect(article.byline).toBeNull();
   });
 
+  it("is read from a card that is the article's own header", async () => {
+    const html = pageAround(
+      '',
+      '',
+      '<div class="header-wrapper card"><ul class="authors"><li><a class="author" href="/author/dan">Dan Evon</a></li></ul></div>',
+    );
+    const article = await readArticle(await corpus.write('card.html', html));
+    expect(article.byline).toBe('Dan Evon');
+  });
+
   it("gives way to the article's own byline", async () => {
     const html = pageAround(
       '<div class="sidebar"><span class="author">Tom Baker</span></div>',
