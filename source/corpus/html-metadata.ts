@@ -1,6 +1,6 @@
 import type { Element } from './dom.js';
 import type { EmbeddedText } from './embedded-article.js';
-import { elementText, SILENT } from './html-elements.js';
+import { BLOCKS, elementText, SILENT } from './html-elements.js';
 import { type LiveBlogUpdate, readLinkedData } from './json-ld.js';
 import { hostOf, outletOfUrl } from './outlets.js';
 import { tidy } from './units.js';
@@ -67,15 +67,20 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
   const metaDates: string[] = [];
   const timeDates: string[] = [];
   let relAuthor: string | null = null;
-  let bylineText: string | null = null;
+  /** Each found in no comment, card or quote; one inside the article wins over one outside. */
+  let bylineText: Found | null = null;
   /** The writer's name set in a block of its own (`div.post_author`, a reader view's credits). */
-  let blockAuthor: string | null = null;
+  let blockAuthor: Found | null = null;
   /** The article's address a reader view writes above it (Firefox's `a.reader-domain`). */
   let readerDomain: string | null = null;
-  const pending: Array<{ element: Element; silent: boolean }> = [{ element: root, silent: false }];
+  const pending: Array<{ element: Element; silent: boolean; aside: boolean; inArticle: boolean }> =
+    [{ element: root, silent: false, aside: false, inArticle: false }];
   while (pending.length > 0) {
-    const { element, silent } = pending.pop()!;
+    const entry = pending.pop()!;
+    const { element, silent } = entry;
     const { name, attribs } = element;
+    const inArticle = entry.inArticle || name === 'article' || name === 'main';
+    const aside = entry.aside || isAside(attribs, inArticle);
     if (name === 'meta') {
       readMeta(meta, metaDates, siteNames, attribs);
       continue;
@@ -121,17 +126,23 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
       const named = /\p{L}/u.test(text) && text.length <= 100 && !/^https?:/i.test(text);
       if (named) relAuthor = text;
     }
-    if (bylineText === null && !silent && isBylineElement(attribs)) {
-      const text = elementText(element);
-      if (/\p{L}/u.test(text) && text.length <= MAX_BYLINE) bylineText = text;
+    if (wanted(bylineText, inArticle) && !silent && !aside && isBylineElement(attribs)) {
+      const text = bylineLine(element);
+      if (/\p{L}/u.test(text) && text.length <= MAX_BYLINE) bylineText = { text, inArticle };
     }
-    if (!silent && attribs.class !== undefined && (blockAuthor === null || readerDomain === null)) {
+    if (!silent && attribs.class !== undefined) {
       const classes = attribs.class.split(/\s+/);
-      if (blockAuthor === null && classes.some((word) => AUTHOR_BLOCK.test(word))) {
-        blockAuthor = nameOf(elementText(element));
+      if (
+        wanted(blockAuthor, inArticle) &&
+        !aside &&
+        classes.some((word) => AUTHOR_BLOCK.test(word))
+      ) {
+        const text = nameOf(elementText(element));
+        if (text !== null) blockAuthor = { text, inArticle };
       }
       if (
         name === 'a' &&
+        readerDomain === null &&
         classes.includes('reader-domain') &&
         /^https?:\/\//i.test(attribs.href ?? '')
       ) {
@@ -141,7 +152,8 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
     const quiet = silent || SILENT.has(name) || 'hidden' in attribs;
     for (let i = element.children.length - 1; i >= 0; i--) {
       const child = element.children[i]!;
-      if (typeof child !== 'string') pending.push({ element: child, silent: quiet });
+      if (typeof child !== 'string')
+        pending.push({ element: child, silent: quiet, aside, inArticle });
     }
   }
   const facts = readLinkedData(linkedData);
@@ -172,14 +184,76 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
       ? null
       : meta.author;
   meta.author =
-    [metaAuthor, facts.people, facts.author, relAuthor, blockAuthor].find(
+    [metaAuthor, facts.people, facts.author, relAuthor, blockAuthor?.text].find(
       (name): name is string => name != null && !isPublisherName(name, outlets),
     ) ?? null;
-  if (meta.author === null && bylineText !== null && !isPublisherName(bylineText, outlets)) {
-    meta.bylineText = bylineText;
+  if (meta.author === null && bylineText !== null && !isPublisherName(bylineText.text, outlets)) {
+    meta.bylineText = bylineText.text;
   }
   meta.published = [...metaDates, ...(facts.published ? [facts.published] : []), ...timeDates];
   return meta;
+}
+
+/** A writer's name found in the page, and whether it was inside its `<article>` or `<main>`. */
+interface Found {
+  text: string;
+  inArticle: boolean;
+}
+
+/**
+ * Still looking: nothing found yet, or only outside the article and this one is inside (a
+ * "top stories" card's writer above the story must not name the story's).
+ */
+function wanted(found: Found | null, inArticle: boolean): boolean {
+  return found === null || (inArticle && !found.inArticle);
+}
+
+/**
+ * Parts of a class or id that mark an element holding someone else's words or another story:
+ * a comment's or a quote's author, a teaser's, a reply's (review59-a: `comment-author` and a
+ * card's `author` were read as the story's writer). A `card` marks one only outside the
+ * article: Bootstrap sites set the story's own header in a card (Snopes).
+ */
+const ASIDE_PART =
+  /^(?:comments?|quotes?|teasers?|related|repl(?:y|ies)|promos?|promoted|recommend(?:ed|ations?)?)$/i;
+const CARD_PART = /^cards?$/i;
+
+function isAside(attribs: Record<string, string>, inArticle: boolean): boolean {
+  const parts = `${attribs.class ?? ''} ${attribs.id ?? ''}`.split(/[\s_-]+/);
+  return parts.some((part) => ASIDE_PART.test(part) || (!inArticle && CARD_PART.test(part)));
+}
+
+/**
+ * A byline element's text, or its first line alone where that line is a whole `By …` line:
+ * AP's box holds `By A and B` and `Associated Press` as two blocks; joined, the second name
+ * read as the outlet and was dropped (review59-a #2). Names set one to a block, with no `By`,
+ * stay joined.
+ */
+function bylineLine(element: Element): string {
+  const first = firstLineText(element);
+  return /^by\s/i.test(first) ? first : elementText(element);
+}
+
+/** The text up to the element's first block that follows some text, or its first block's. */
+function firstLineText(element: Element): string {
+  const parts: string[] = [];
+  for (const child of element.children) {
+    if (typeof child === 'string') {
+      parts.push(child);
+      continue;
+    }
+    if (SILENT.has(child.name)) continue;
+    if (!BLOCKS.has(child.name)) {
+      parts.push(' ', elementText(child), ' ');
+      continue;
+    }
+    const before = tidy(parts.join('').replace(/\s+/g, ' '));
+    if (/\p{L}/u.test(before)) return before;
+    parts.length = 0;
+    const inner = firstLineText(child);
+    if (/\p{L}/u.test(inner)) return inner;
+  }
+  return tidy(parts.join('').replace(/\s+/g, ' '));
 }
 
 /** Longer text in a byline's element is a writer's biography, not the byline. */

@@ -3,4 +3,4 @@
  * cached articles made by another version are rebuilt. Its own module, so that opening the
  * corpus index does not load the cleaner.
  */
-export const CLEANER_VERSION = 20;
+export const CLEANER_VERSION = 21;

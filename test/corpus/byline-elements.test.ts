@@ -63,3 +63,72 @@ describe('a byline in an element of its own', () => {
     expect((await readArticle(await corpus.write('meta.html', html))).byline).toBe('John Roe');
   });
 });
+
+/** Another writer's name on the page: a teaser card's above the story, a comment's below it. */
+function pageAround(before: string, after: string, byline = ''): string {
+  return `<!doctype html><html><head><title>Council closes old bridge to cars</title></head><body>
+${before}
+<article><h1>Council closes old bridge to cars</h1>
+${byline}
+${BODY.map((text) => `<p>${text}</p>`).join('\n')}
+</article>
+${after}
+</body></html>`;
+}
+
+describe('an author element outside the story', () => {
+  it.each([
+    [
+      'a teaser card above it',
+      '<div class="top-stories"><div class="card"><a href="/x">Mayor resigns</a><span class="author">Tom Baker</span></div></div>',
+      '',
+    ],
+    [
+      'a comment below it',
+      '',
+      '<section class="comments"><div><span class="comment-author">Mary Smith</span><p>About time.</p></div></section>',
+    ],
+    [
+      'a quote below it',
+      '',
+      '<blockquote><p>Quote of the day</p><cite class="quote-author">Winston Churchill</cite></blockquote>',
+    ],
+    [
+      'a related story in a block of its own',
+      '',
+      '<aside class="related-stories"><div class="post_author">Sue Hill</div></aside>',
+    ],
+  ])('names no one: %s', async (_, before, after) => {
+    const article = await readArticle(await corpus.write('aside.html', pageAround(before, after)));
+    expect(article.byline).toBeNull();
+  });
+
+  it("is read from a card that is the article's own header", async () => {
+    const html = pageAround(
+      '',
+      '',
+      '<div class="header-wrapper card"><ul class="authors"><li><a class="author" href="/author/dan">Dan Evon</a></li></ul></div>',
+    );
+    const article = await readArticle(await corpus.write('card.html', html));
+    expect(article.byline).toBe('Dan Evon');
+  });
+
+  it("gives way to the article's own byline", async () => {
+    const html = pageAround(
+      '<div class="sidebar"><span class="author">Tom Baker</span></div>',
+      '',
+      '<div class="byline">Jane Doe</div>',
+    );
+    const article = await readArticle(await corpus.write('inside.html', html));
+    expect(article.byline).toBe('Jane Doe');
+  });
+});
+
+describe("AP's byline box", () => {
+  it('keeps both writers when the agency is set on a line of its own', async () => {
+    const byline =
+      '<div class="ap-story-byline"><div class="byline-original">By DANICA KIRKA and JILL LAWLESS</div><div class="byline-title">Associated Press</div></div>';
+    const article = await readArticle(await corpus.write('ap.html', pageAround('', '', byline)));
+    expect(article.byline).toBe('DANICA KIRKA, JILL LAWLESS');
+  });
+});
