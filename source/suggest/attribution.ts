@@ -14,6 +14,7 @@ import {
   NAME_PARTICLES,
   NATIONS,
   NUMBER_WORDS,
+  OTHER_DEFINITE,
   OTHER_PRONOUNS,
   OTHER_REPORTING_VERBS,
   PHRASAL_REPORTING_VERBS,
@@ -53,7 +54,6 @@ const OTHER_ARTICLES = new Set(['ein', 'eine', 'un', 'une', 'uno', 'una', 'um', 
  * ministro", "ha dichiarato la segretaria", "disse o gerente" (qa59 #12). In lower case only:
  * `La Russa`, `El Paso` are names.
  */
-const OTHER_DEFINITE = new Set(['il', 'lo', 'la', 'le', 'el', 'o', 'os', 'der', 'die', 'das']);
 const isDeterminer = (token: Token | undefined): boolean =>
   token !== undefined &&
   (DETERMINERS.has(token.lower) ||

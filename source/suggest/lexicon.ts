@@ -159,6 +159,13 @@ export const NATIONS = words(`
 /** Words that may stand inside a name in lower case ("Ursula von der Leyen", "bin Salman"). */
 export const NAME_PARTICLES = words('von van der den de del della da di bin ibn al el le la');
 
+/**
+ * The definite articles of the other languages read before a role after the verb: "ha detto il
+ * ministro", "disse o gerente" (qa59 #12). Compared in lower case only: `La Russa`, `El Paso`
+ * are names.
+ */
+export const OTHER_DEFINITE = words('il lo la le el o os der die das');
+
 /** Third-person pronouns that can stand for a speaker. */
 export const PRONOUNS = words('he she they it');
 

@@ -9,6 +9,7 @@ import {
   NAME_PARTICLES,
   NATIONS,
   NON_PERSON_WORDS,
+  OTHER_DEFINITE,
   PRONOUNS,
   ROLE_NOUNS,
 } from './lexicon.js';
@@ -39,8 +40,6 @@ export interface Mention {
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'its', 'his', 'her', 'their']);
-/** The other languages' definite articles before a role (`il ministro`), in lower case only. */
-const OTHER_DEFINITE = new Set(['il', 'lo', 'la', 'le', 'el', 'o', 'os', 'der', 'die', 'das']);
 
 /**
  * The indefinite articles of the other languages (`un porte-parole`, `ein Sprecher`), read as
@@ -155,7 +154,13 @@ export function mention(tokens: Token[]): Mention | null {
   ) {
     // `portavoce del Cremlino` names no one; `segretaria del Pd Elly Schlein` names who holds
     // the post after what it is of, one word, when two words or more are left (qa59 #12).
-    nameStart = words.length - (nameStart + 2) >= 2 ? nameStart + 2 : words.length;
+    if (words.length - (nameStart + 2) >= 2) nameStart += 2;
+    else {
+      // `il presidente della Regione`: as English "the president of the Region", the post
+      // alone, not the body it is of taken for the person (review59-b).
+      words.splice(nameStart);
+      nameStart = words.length;
+    }
   }
   // "the High Commissioner for Human Rights": capitals after "of" or "for" name what a post or
   // body is of, not a person.

@@ -468,9 +468,9 @@ describe('margin export to files', () => {
     await twoAnnotators(dir);
     await mkdir(join(dir, 'taken'));
     expect(await run(exportCommand, dir, [], { format: 'jsonl', out: 'taken' })).toEqual({
-      status: 1,
+      status: 2,
       stdout: '',
-      stderr: 'margin export: cannot write taken: it is a folder\n',
+      stderr: 'margin export: cannot write taken: it is a folder; this format writes one file\n',
     });
     await writeFile(join(dir, 'plain'), 'a file');
     expect(await run(exportCommand, dir, [], { format: 'brat', out: 'plain' })).toEqual({

@@ -28,3 +28,13 @@ describe('a speaker after a role with what it belongs to (qa59 #12)', () => {
     expect(speaker(body, quoted)).toBe(who);
   });
 });
+
+describe('a post of a body after the verb, with no name (review59-b)', () => {
+  it.each([
+    ['"Basta", ha detto il presidente della Regione.', 'Basta'],
+    ['"Ci sono problemi", ha detto il direttore del Museo.', 'Ci sono'],
+    ['"Não é verdade", disse o ministro da Fazenda.', 'Não é'],
+  ])('is no speaker, as "the president of the Region" is not: %s', (body, quoted) => {
+    expect(speaker(body, quoted)).toBeUndefined();
+  });
+});
