@@ -260,10 +260,11 @@ export const BOILERPLATE: ReadonlyArray<{
   {
     // Where the story came from, on a line of its own under it: `Source: Reuters`, Al
     // Jazeera's `المصدر: الجزيرة + وكالات`, `Fonte: Agência Brasil`, `来源：新华网`. A few names,
-    // no sentence (`Source: a senior official said…` has a verb and goes on).
+    // no sentence (`Source: a senior official said…` has a verb and goes on), and no figure: a
+    // text file's `Source: Harbour Daily · 2025-03-14` under its title is its outlet and date.
     reason: 'source trailer',
     pattern:
-      /^(?:sources?|fonte|fuente|quelle|источник|джерело|źródło|kaynak|المصدر|מקור|来源|來源|出典|출처)\s*[:：]\s*[^\s.!?。！？:：][^.!?。！？:：]{0,50}$/iu,
+      /^(?![^\d]*\d)(?:sources?|fonte|fuente|quelle|источник|джерело|źródło|kaynak|المصدر|מקור|来源|來源|出典|출처)\s*[:：]\s*[^\s.!?。！？:：][^.!?。！？:：]{0,50}$/iu,
     may: (_lower, text) => text.length <= 70 && /[:：]/.test(text),
   },
   {

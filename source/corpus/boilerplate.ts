@@ -97,6 +97,16 @@ export function markRegions(units: Unit[], reasons: Reasons): void {
   markHeadlineLists(units, reasons);
   markNewsletterPromotions(units, reasons);
   markEmailFooters(units, reasons);
+  spareSourceHeaders(reasons);
+}
+
+/**
+ * `Source: Harbour Daily` above a text file's date line names its outlet, where the same line
+ * under a story is a trailer: a source line in the first third of the text is kept.
+ */
+function spareSourceHeaders(reasons: Reasons): void {
+  const third = reasons.length / 3;
+  for (let i = 0; i < third; i++) if (reasons[i] === 'source trailer') reasons[i] = null;
 }
 
 const EMAIL_FOOTER_START = /\bunsubscribe\b|receiving this (?:email|e-mail|newsletter|message)/i;
