@@ -3,7 +3,6 @@ import {
   closeSync,
   constants,
   fstatSync,
-  ftruncateSync,
   lstatSync,
   openSync,
   readdirSync,
@@ -15,8 +14,8 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { ioReason } from '../corpus/io-reason.js';
-import { makeFoldersSync } from '../text/folders.js';
 import { MAX_STORE_FILE_BYTES } from './adapter.js';
+import { AppendFile } from './append-file.js';
 import { fingerprint } from './format.js';
 import { encodeName } from './names.js';
 import { isProcessAlive } from './process.js';
@@ -50,7 +49,7 @@ export class Journal<T = unknown> {
   readonly path: string;
   readonly #root: string;
   readonly #annotator: string;
-  #fd: number | null = null;
+  readonly #file: AppendFile;
   #seq = 0;
   /** Changes appended and not yet written into the store, per article. */
   readonly #pending = new Map<string, number>();
@@ -72,6 +71,7 @@ export class Journal<T = unknown> {
     this.#annotator = annotator;
     this.#corpus = corpus;
     this.path = join(folder, `${encodeName(annotator)}.${process.pid}.jsonl`);
+    this.#file = new AppendFile(this.path);
   }
 
   /** Why the journal is off (it could not be written), or null while it works. */
@@ -122,7 +122,7 @@ export class Journal<T = unknown> {
     const landed = this.#landing.get(article);
     this.#landing.delete(article);
     const seq = numbers.at(-1);
-    if (seq === undefined || this.#fd === null) return;
+    if (seq === undefined || !this.#file.opened) return;
     try {
       const left = (this.#pending.get(article) ?? numbers.length) - numbers.length;
       if (left > 0) this.#pending.set(article, left);
@@ -135,7 +135,7 @@ export class Journal<T = unknown> {
         // Emptied, not removed: a removal and a new file at the next key were two changes to the
         // folder per burst (bench: the journaled tag key's p95 17.8 ms against 11.1 without).
         // `close` removes it; one a killed review left empty is removed by the next takeover.
-        ftruncateSync(this.#fd, 0);
+        this.#file.empty();
         return;
       }
       // What the store said it was writing (`writing`); read from the file only when not told.
@@ -152,7 +152,7 @@ export class Journal<T = unknown> {
    * change having landed, not as the file changed by someone else.
    */
   writing(annotator: string, article: string, fp: string): void {
-    if (annotator !== this.#annotator || !this.#pending.has(article) || this.#fd === null) return;
+    if (annotator !== this.#annotator || !this.#pending.has(article) || !this.#file.opened) return;
     if (this.#failed !== null) return;
     try {
       this.#write(`${JSON.stringify({ t: 'w', article, fp })}\n`);
@@ -178,18 +178,11 @@ export class Journal<T = unknown> {
    * changes given up on (a forced quit), it stays for the next start to replay.
    */
   close(): void {
-    if (this.#fd === null) return;
-    closeSync(this.#fd);
-    this.#fd = null;
-    if (this.#open === 0) rmSync(this.path, { force: true });
+    this.#file.close(this.#open === 0);
   }
 
   #write(line: string): void {
-    if (this.#fd === null) {
-      makeFoldersSync(join(this.path, '..'));
-      this.#fd = openSync(this.path, 'a', 0o600);
-    }
-    writeSync(this.#fd, line);
+    this.#file.append(line);
   }
 }
 

@@ -1,15 +1,7 @@
-import {
-  closeSync,
-  ftruncateSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ioReason } from '../corpus/io-reason.js';
-import { makeFoldersSync } from '../text/folders.js';
+import { AppendFile } from './append-file.js';
 import { encodeName } from './names.js';
 import { isProcessAlive } from './process.js';
 import type { RejectionChange } from './rejection-lines.js';
@@ -36,13 +28,14 @@ export const isRejectionJournal = (name: string): boolean => name.endsWith(SUFFI
  */
 export class RejectionJournal {
   readonly path: string;
-  #fd: number | null = null;
+  readonly #file: AppendFile;
   #seq = 0;
   #open = 0;
   #failed: string | null = null;
 
   constructor(folder: string, annotator: string) {
     this.path = join(folder, `${encodeName(annotator)}.${process.pid}${SUFFIX}`);
+    this.#file = new AppendFile(this.path);
   }
 
   /** Why the journal is off (it could not be written), or null while it works. */
@@ -81,10 +74,10 @@ export class RejectionJournal {
   /** The changes up to `seq` (`count` of them) are in the rejections file. */
   done(seq: number | null, count: number): void {
     this.#open = Math.max(0, this.#open - count);
-    if (seq === null || this.#fd === null) return;
+    if (seq === null || !this.#file.opened) return;
     try {
       // Emptied, not removed, as the review's journal is: the next `r` appends again.
-      if (this.#open === 0) ftruncateSync(this.#fd, 0);
+      if (this.#open === 0) this.#file.empty();
       else this.#write(`${JSON.stringify({ done: seq })}\n`);
     } catch (error) {
       this.#failed ??= `the journal ${this.path} cannot be written (${ioReason(error)})`;
@@ -93,18 +86,11 @@ export class RejectionJournal {
 
   /** At the end of the process: the file goes when everything in it is in the rejections file. */
   close(): void {
-    if (this.#fd === null) return;
-    closeSync(this.#fd);
-    this.#fd = null;
-    if (this.#open === 0) rmSync(this.path, { force: true });
+    this.#file.close(this.#open === 0);
   }
 
   #write(line: string): void {
-    if (this.#fd === null) {
-      makeFoldersSync(join(this.path, '..'));
-      this.#fd = openSync(this.path, 'a', 0o600);
-    }
-    writeSync(this.#fd, line);
+    this.#file.append(line);
   }
 }
 
